@@ -1,0 +1,160 @@
+"""Where the person's code runs: a fresh copy of their files, under limits.
+
+`copy_submission` takes only the files the manifest names (a conftest.py, pytest.ini,
+sitecustomize.py or .pth in a submission never comes along). `open_submission` gives the
+hidden tests their `submission` object: in-process (fast, for debugging) or isolated in a
+worker process (the default, see grader/worker.py).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import importlib
+import os
+import resource
+import shutil
+import sys
+import traceback
+from pathlib import Path
+
+from grader import probes
+
+
+class SubmissionImportError(Exception):
+    """The person's module could not be imported (syntax error, exception at import...)."""
+
+
+class SubmissionError(Exception):
+    """The submission raised an exception that is not a built-in type; names the original."""
+
+
+class MissingFileError(Exception):
+    """The submission folder lacks a file the manifest names."""
+
+
+def copy_submission(source: Path, files: tuple[str, ...], dest: Path) -> list[str]:
+    """Copy the manifest's files from source into dest; return the names that were missing.
+
+    Symbolic links are not followed (a link is treated as a missing file), so a submission
+    cannot smuggle in a file from elsewhere on the machine.
+    """
+    missing = []
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in files:
+        src = source / name
+        if src.is_symlink() or not src.is_file():
+            missing.append(name)
+            continue
+        target = dest / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(src, target)
+    return missing
+
+
+def limit_resources(memory_mb: int | None, cpu_seconds: float | None = None) -> None:
+    """Cap the address space and CPU time of the current process (call in a child)."""
+    if memory_mb:
+        limit = int(memory_mb) * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    if cpu_seconds:
+        secs = int(cpu_seconds) + 1
+        resource.setrlimit(resource.RLIMIT_CPU, (secs, secs + 5))
+
+
+def child_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
+    """A minimal environment for child processes: no secrets inherited from the caller."""
+    keep = ("PATH", "LANG", "LC_ALL", "TZ", "SYSTEMROOT", "TMPDIR", "VIRTUAL_ENV")
+    env = {k: os.environ[k] for k in keep if k in os.environ}
+    env.update({
+        "HOME": os.environ.get("TMPDIR", "/tmp"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONHASHSEED": "0",
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+        "MPLBACKEND": "Agg",
+        "OMP_NUM_THREADS": "1",
+        "OPENBLAS_NUM_THREADS": "1",
+        "MKL_NUM_THREADS": "1",
+        "PYTHONNOUSERSITE": "1",
+    })
+    env.update(extra or {})
+    return env
+
+
+def open_submission(folder: Path, manifest, mode: str, call_timeout: float, memory_mb: int):
+    """The `submission` object the hidden tests use."""
+    if mode == "in-process":
+        return LocalSubmission(folder, manifest.modules)
+    from grader.worker import RemoteSubmission
+
+    return RemoteSubmission(folder, manifest.modules, call_timeout=call_timeout,
+                            memory_mb=memory_mb)
+
+
+def import_error_message(name: str, exc: BaseException, folder: Path) -> str:
+    """'could not import cleaning.py: SyntaxError: ... (line 3)' in the person's own terms."""
+    where = ""
+    if isinstance(exc, SyntaxError) and exc.lineno:
+        where = f" (line {exc.lineno})"
+    else:
+        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
+            if frame.filename.startswith(str(folder)):
+                where = f" ({Path(frame.filename).name}, line {frame.lineno})"
+                break
+    return f"could not import {name}.py: {type(exc).__name__}: {exc}{where}"
+
+
+def import_module(folder: Path, name: str):
+    """Import the person's module `name` from folder, with a readable error on failure."""
+    folder = folder.resolve()
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
+    try:
+        return importlib.import_module(name)
+    except BaseException as exc:  # noqa: BLE001 - SystemExit at import must not end the run
+        raise SubmissionImportError(import_error_message(name, exc, folder)) from None
+
+
+class LocalSubmission:
+    """The person's modules imported into this very process (--in-process).
+
+    Fast and easy to debug, but the code shares memory with the tests: a hostile
+    submission can tamper with the verdict. Use isolated mode to grade untrusted work.
+    """
+
+    def __init__(self, folder: Path, modules: tuple[str, ...]):
+        self._folder = Path(folder)
+        self._names = modules
+        self._modules: dict[str, object] = {}
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name not in self._names:
+            raise AttributeError(f"the submission has no module {name!r}")
+        if name not in self._modules:
+            self._modules[name] = import_module(self._folder, name)
+        return self._modules[name]
+
+    def run(self, func, *args, **kwargs):
+        """Run a trusted, importable function on the submission's side (here: locally)."""
+        return func(*args, **kwargs)
+
+    def inputs_after(self, func, *args, **kwargs):
+        """(result, args, kwargs) after calling func, to check that inputs were not mutated."""
+        return probes.inputs_after(func, *args, **kwargs)
+
+    def describe(self, obj):
+        """An estimator as plain data: {"class", "module", "params"}, recursively."""
+        return probes.describe(obj)
+
+    @contextlib.contextmanager
+    def serve(self, target: str, **kwargs):
+        """Serve `module:factory(**kwargs)` on a loopback port; yields the base URL."""
+        module, _, factory = target.partition(":")
+        app = getattr(getattr(self, module), factory)(**kwargs)
+        server = probes.Server(app).start()
+        try:
+            yield server.url
+        finally:
+            server.stop()
+
+    def close(self) -> None:
+        pass
