@@ -34,6 +34,8 @@ def pytest_addoption(parser):
     group.addoption("--grader-memory-mb", type=int, default=None)
     group.addoption("--grader-skip", default=None, help="file of test node ids not to run again")
     group.addoption("--grader-only", default=None, help="comma-separated test names to run")
+    group.addoption("--grader-private", default=None,
+                    help="a folder of the trusted side the worker must not read")
 
 
 def pytest_configure(config):
@@ -95,17 +97,22 @@ def manifest(request):
 
 
 @pytest.fixture(scope="session")
-def submission(request, manifest):
+def submission(request, manifest, tmp_path_factory):
     """The person's modules: `submission.<module>.<name>` (see docs/authoring.md)."""
     folder = request.config.getoption("--grader-submission")
     if not folder:
         raise pytest.UsageError("hidden tests need --grader-submission FOLDER")
+    kit = manifest.hidden_dir.resolve().parents[2]  # <kit>/grader/hidden/<id>
+    denied = [kit / "solutions", kit / "grader" / "hidden", kit / "tests", kit / ".git"]
+    private = request.config.getoption("--grader-private")
     sub = open_submission(
         Path(folder),
         manifest,
         mode=request.config.getoption("--grader-mode"),
         call_timeout=request.config.getoption("--grader-call-timeout") or manifest.timeout_per_test,
         memory_mb=request.config.getoption("--grader-memory-mb") or manifest.memory_mb,
+        denied=denied + ([Path(private)] if private else []),
+        writable=[tmp_path_factory.getbasetemp()],
     )
     yield sub
     sub.close()
@@ -165,6 +172,9 @@ def _classify(excinfo, item) -> tuple[str, str]:
     if excinfo is None:
         return "failed", "the test failed"
     exc = excinfo.value
+    kind = {"SubmissionTimeout": "timeout", "SubmissionCrash": "crashed"}.get(type(exc).__name__)
+    if kind:
+        return kind, str(exc)
     if isinstance(exc, NotImplementedError):
         detail = str(exc).strip()
         return "not_implemented", "not implemented yet" + (f": {detail}" if detail else "")

@@ -91,3 +91,8 @@ def warnings_during(func, *args, **kwargs):
         warnings.simplefilter("always")
         result = func(*args, **kwargs)
     return result, [f"{w.category.__name__}: {w.message}" for w in caught]
+
+
+def start_server(app) -> Server:
+    """Serve app on a free loopback port; the caller reads .url and later calls .stop()."""
+    return Server(app).start()

@@ -110,9 +110,11 @@ class _Watch:
             self.verdicts[nodeid] = (kind, message)
 
     def _command(self, work: Path, tmp: Path, fd: int) -> list[str]:
-        skip = tmp / "skip.txt"
+        trusted = tmp / "trusted"
+        trusted.mkdir(exist_ok=True)
+        skip = trusted / "skip.txt"
         skip.write_text("\n".join(self.verdicts))
-        ini = tmp / "pytest.ini"
+        ini = trusted / "pytest.ini"
         ini.write_text("[pytest]\n")
         cmd = [
             sys.executable, "-m", "pytest", str(self.challenge.hidden_dir),
@@ -125,6 +127,8 @@ class _Watch:
             "--grader-seed", str(self.options.seed),
             "--grader-call-timeout", str(self.call_timeout),
             "--grader-skip", str(skip),
+            "--grader-private", str(trusted),
+            "--basetemp", str(tmp / "scratch"),
         ]
         if self.options.memory_mb:
             cmd += ["--grader-memory-mb", str(self.options.memory_mb)]
@@ -138,7 +142,8 @@ class _Watch:
         memory = self.options.memory_mb or self.challenge.memory_mb
         in_process = self.options.mode == "in-process"
         log = open(tmp / "child.log", "ab")
-        run_dir = work if in_process else tmp
+        run_dir = work if in_process else tmp / "trusted"
+        run_dir.mkdir(exist_ok=True)
         proc = subprocess.Popen(
             self._command(work, tmp, write_fd),
             cwd=run_dir, env=child_environment(), stdin=subprocess.DEVNULL,

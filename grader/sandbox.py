@@ -80,14 +80,20 @@ def child_environment(extra: dict[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def open_submission(folder: Path, manifest, mode: str, call_timeout: float, memory_mb: int):
-    """The `submission` object the hidden tests use."""
+def open_submission(folder: Path, manifest, mode: str, call_timeout: float, memory_mb: int,
+                    denied: list[Path] = (), writable: list[Path] = ()):
+    """The `submission` object the hidden tests use.
+
+    Isolated mode: a worker that cannot read `denied`, writes only to `writable`, and is
+    capped at memory_mb of address space and the challenge's time limit of CPU.
+    """
     if mode == "in-process":
         return LocalSubmission(folder, manifest.modules)
     from grader.worker import RemoteSubmission
 
     return RemoteSubmission(folder, manifest.modules, call_timeout=call_timeout,
-                            memory_mb=memory_mb)
+                            memory_mb=memory_mb, cpu_seconds=manifest.timeout_total,
+                            denied=denied, writable=writable)
 
 
 def import_error_message(name: str, exc: BaseException, folder: Path) -> str:
@@ -158,3 +164,91 @@ class LocalSubmission:
 
     def close(self) -> None:
         pass
+
+
+# ---------------------------------------------------------------- filesystem isolation (Landlock)
+
+_FS_FILE = (1 << 0) | (1 << 1) | (1 << 2)  # execute, write_file, read_file
+_FS_READ = (1 << 0) | (1 << 2) | (1 << 3)  # execute, read_file, read_dir
+
+
+def restrict_filesystem(denied: list[Path], writable: list[Path]) -> bool:
+    """Shut this process (and its children) out of `denied` and read-only elsewhere.
+
+    Uses Linux Landlock: every path stays readable except the denied ones (the reference
+    solutions, the hidden tests, the trusted side's working files); only `writable` folders
+    (and /dev/null, /dev/shm) accept writes; signals to processes outside the sandbox are
+    blocked. Returns False, changing nothing, where the kernel has no Landlock.
+    """
+    import ctypes
+    import struct
+
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.syscall.restype = ctypes.c_long
+    abi = libc.syscall(444, None, ctypes.c_size_t(0), ctypes.c_uint32(1))
+    if abi < 1:
+        return False
+    handled = (1 << 13) - 1
+    for version, bit in ((2, 13), (3, 14), (5, 15)):
+        handled |= (1 << bit) if abi >= version else 0
+    if abi >= 6:
+        attr = struct.pack("QQQ", handled, 0, 0b11)  # scope: abstract unix sockets, signals
+    else:
+        attr = struct.pack("Q", handled)
+    buf = ctypes.create_string_buffer(attr, len(attr))
+    ruleset = libc.syscall(444, buf, ctypes.c_size_t(len(attr)), ctypes.c_uint32(0))
+    if ruleset < 0:
+        return False
+    file_rights = _FS_FILE | ((1 << 14) if abi >= 3 else 0) | ((1 << 15) if abi >= 5 else 0)
+
+    def allow(path: Path, rights: int) -> None:
+        try:
+            fd = os.open(path, os.O_PATH | os.O_CLOEXEC)
+        except OSError:
+            return
+        try:
+            if not os.path.isdir(path):
+                rights &= file_rights
+            rule = ctypes.create_string_buffer(struct.pack("=Qi", rights & handled, fd), 12)
+            libc.syscall(445, ctypes.c_int(ruleset), ctypes.c_int(1), rule, ctypes.c_uint32(0))
+        finally:
+            os.close(fd)
+
+    for path in _readable_roots([Path(p).resolve() for p in denied]):
+        allow(path, _FS_READ)
+    for path in [*writable, Path("/dev/null"), Path("/dev/shm")]:
+        allow(Path(path), handled)
+    libc.prctl(38, 1, 0, 0, 0)  # PR_SET_NO_NEW_PRIVS, required by landlock_restrict_self
+    ok = libc.syscall(446, ctypes.c_int(ruleset), ctypes.c_uint32(0)) == 0
+    os.close(ruleset)
+    return ok
+
+
+def _readable_roots(denied: list[Path]):
+    """The largest folders and files that contain none of `denied`, walking down from /."""
+
+    def covers(p: Path) -> bool:
+        return any(d == p or d.is_relative_to(p) for d in denied)
+
+    def visit(folder: Path):
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            return
+        for entry in entries:
+            path = Path(entry.path)
+            if path in denied:
+                continue
+            if entry.is_symlink():
+                with contextlib.suppress(OSError):
+                    if not covers(path.resolve()):
+                        yield path
+                continue
+            if covers(path) and entry.is_dir(follow_symlinks=False):
+                yield from visit(path)
+            else:
+                yield path
+
+    yield from visit(Path("/"))
