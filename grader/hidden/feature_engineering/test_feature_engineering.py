@@ -502,7 +502,9 @@ def test_functions_do_not_mutate_inputs(submission, rng):
         (submission.features.bin_numeric, (nums, nums.iloc[:10])),
     ]
     for func, args in calls:
-        _, after, _ = submission.inputs_after(func, *args)
+        # pass copies, keep the originals: in-process the call may change what it was given
+        copies = [a if isinstance(a, str) else a.copy() for a in args]
+        _, after, _ = submission.inputs_after(func, *copies)
         name = getattr(func, "__name__", str(func))
         for i, (before, now) in enumerate(zip(args, after)):
             if isinstance(before, str):
@@ -678,7 +680,8 @@ def test_feature_engineer_does_not_mutate(submission, rng):
     fe = make_fe(submission, cols, categorical_encoding="target")
     for method, args in (("fit", (train, y)), ("fit_transform", (train, y)),
                          ("transform", (test,))):
-        _, after, _ = submission.inputs_after(getattr(fe, method), *args)
+        copies = [a.copy() for a in args]
+        _, after, _ = submission.inputs_after(getattr(fe, method), *copies)
         try:
             pd.testing.assert_frame_equal(after[0], args[0])
         except AssertionError as exc:

@@ -1,9 +1,11 @@
 """Hidden tests for prediction_api: train/save/load a bundle, then the service over HTTP.
 
 Every HTTP test goes through `submission.serve(...)`: in the default isolated mode that
-is a real uvicorn server in the worker process on a loopback port. Oracles: the model's
-own predict_proba, called through the bundle handle (files the submission wrote are never
-unpickled here), and the Iris data from scikit-learn.
+is a real uvicorn server in the worker process on a loopback port. Most HTTP tests serve
+a bundle the grader wrote itself (a model of its own in the stated format), so they do not
+depend on train.py and an app that ignores its model file cannot pass. Oracles: that
+model's predict_proba; for the person's own bundle, its model's predict_proba called
+through the handle (files the submission wrote are never unpickled here); the Iris data.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import joblib
 import numpy as np
 import pytest
 from sklearn.datasets import load_iris
+from sklearn.linear_model import LogisticRegression
 
 FEATURES = ["sepal_length", "sepal_width", "petal_length", "petal_width"]
 CLASSES = ["setosa", "versicolor", "virginica"]
@@ -129,12 +132,25 @@ def parse_row(row, what):
     return stamp, feats, row[5], confidence, latency
 
 
+def grader_bundle(rng, path):
+    """A bundle of the grader's own (a logistic regression on a resample of Iris, random C),
+    written with joblib in the stated format: the service must serve any such bundle."""
+    iris = load_iris()
+    rows = np.concatenate([rng.choice(np.flatnonzero(iris.target == k), 50) for k in range(3)])
+    model = LogisticRegression(C=float(rng.uniform(0.05, 10)), max_iter=2000)
+    model.fit(iris.data[rows], iris.target[rows])
+    bundle = {"model": model, "feature_names": list(FEATURES), "class_names": list(CLASSES),
+              "model_version": f"grader-{rng.integers(10**9)}",
+              "train_accuracy": float(model.score(iris.data[rows], iris.target[rows]))}
+    joblib.dump(bundle, path)
+    return bundle
+
+
 @pytest.fixture(scope="module")
-def served_model(submission, tmp_path_factory, seed):
-    """A bundle handle and the path of its saved file, shared by the read-only HTTP tests."""
+def served_model(tmp_path_factory, seed):
+    """The grader's bundle and the path of its file, shared by the read-only HTTP tests."""
     path = tmp_path_factory.mktemp("model") / "model.joblib"
-    bundle = train_and_save(submission, np.random.default_rng(seed), path)
-    return bundle, path
+    return grader_bundle(np.random.default_rng(seed), path), path
 
 
 # ---------------------------------------------------------------- train.py
@@ -227,6 +243,23 @@ def test_health_answers_ok_and_server_stops(submission, served_model):
             return
         time.sleep(0.1)
     raise AssertionError(f"expected the server at {url} to stop when the app is shut down, it still answers")
+
+
+@pytest.mark.points(2)
+def test_serves_the_model_train_py_saved(submission, rng, tmp_path):
+    """A model trained with train_model and written with save_model is served as is: /health shows its version, /predict its probabilities."""
+    path = tmp_path / "own_model.joblib"
+    bundle = train_and_save(submission, rng, path)
+    X = random_instances(rng, 10)
+    want = oracle(bundle, X)
+    with submission.serve("app:create_app", model_path=str(path)) as url, httpx.Client(timeout=20) as client:
+        health = client.get(f"{url}/health").json()
+        assert health.get("model_version") == bundle["model_version"], (
+            f"expected model_version {bundle['model_version']!r} in /health, got {health}")
+        for i, row in enumerate(X):
+            resp = client.post(f"{url}/predict", json=as_json(row))
+            assert resp.status_code == 200, f"expected 200, got {resp.status_code}: {resp.text[:300]}"
+            check_answer(resp.json(), want[i], f"POST /predict {as_json(row)}")
 
 
 @pytest.mark.points(3)
@@ -369,7 +402,7 @@ def test_batch_validation(submission, served_model, rng):
 def test_model_is_loaded_once_not_per_request(submission, rng, tmp_path):
     """The model is read once, when the app is created: removing the file afterwards changes nothing."""
     path = tmp_path / "model.joblib"
-    bundle = train_and_save(submission, rng, path)
+    bundle = grader_bundle(rng, path)
     X = random_instances(rng, 12)
     want = oracle(bundle, X)
     with submission.serve("app:create_app", model_path=str(path)) as url, httpx.Client(timeout=10) as client:
