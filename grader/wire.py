@@ -111,6 +111,8 @@ def _arrow(v, kind) -> bytes:
     frame = _as_frame(v, kind)
     if not all(isinstance(c, str) for c in frame.columns):
         raise TypeError("non-string column labels")
+    if any(t == object for t in frame.dtypes) or frame.index.dtype == object:
+        raise TypeError("object columns: Arrow would re-type their values")
     table = pa.Table.from_pandas(frame, preserve_index=True)
     if kind == "series":
         meta = dict(table.schema.metadata or {})
@@ -137,6 +139,7 @@ def _frame_fallback(v, kind, blobs, make_handle, depth):
         "data": [enc(frame[c].to_numpy()) if frame.columns.is_unique
                  else enc(frame.iloc[:, i].to_numpy()) for i, c in enumerate(frame.columns)],
         "index": enc(frame.index.to_numpy()),
+        "index_dtype": str(frame.index.dtype),
         "index_name": _plain_name(frame.index.name),
         "name": _plain_name(getattr(v, "name", None)),
     }
@@ -206,18 +209,25 @@ def _from_arrow(blob: bytes, kind: str):
     return frame
 
 
+def _typed(values, dtype: str):
+    """values (object dtype) cast back to the dtype they had, where pandas can."""
+    if dtype == "object":
+        return values
+    try:
+        return values.astype(dtype)
+    except (TypeError, ValueError):
+        return values
+
+
 def _from_fallback(t, rec):
     import pandas as pd
 
     columns = rec(t["columns"])
-    index = pd.Index(rec(t["index"]), name=t["index_name"])
-    data = {i: pd.Series(rec(col), index=index) for i, col in enumerate(t["data"])}
-    frame = pd.DataFrame(data, index=index)
-    for i, dtype in enumerate(t["dtypes"]):
-        try:
-            frame[i] = frame[i].astype(dtype)
-        except (TypeError, ValueError):
-            pass
+    index = _typed(pd.Index(rec(t["index"]), name=t["index_name"], dtype=object),
+                   t.get("index_dtype", "object"))
+    frame = pd.DataFrame({i: _typed(pd.Series(rec(col), index=index, dtype=object), dtype)
+                          for i, (col, dtype) in enumerate(zip(t["data"], t["dtypes"]))},
+                         index=index)
     frame.columns = columns
     if t["kind"] == "series":
         series = frame.iloc[:, 0]

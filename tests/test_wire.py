@@ -87,3 +87,11 @@ def test_unknown_tag_is_an_error():
     forged = wire._HEAD.pack(len(b'{"$": "pickle"}'), 0) + b'{"$": "pickle"}'
     with pytest.raises(wire.WireError):
         wire.decode(forged, lambda info: None)
+
+
+def test_object_columns_keep_their_python_values():
+    df = pd.DataFrame({"n": pd.Series([1, 2, 3], dtype=object), "s": ["a", "b", None],
+                       "f": [1.0, 2.0, 3.0]}, index=pd.Index(["x", "y", "z"], dtype=object))
+    got = roundtrip(df)
+    pd.testing.assert_frame_equal(got, df)
+    assert got["n"].dtype == object and got.index.dtype == object
