@@ -55,13 +55,14 @@ def print_report(result: KitResult, console: Console, verbose: bool = False) -> 
     for ch in result.challenges:
         failures = ch.failures
         if ch.status == Status.NOT_IMPLEMENTED and not verbose:
-            console.print(f"[dim]{ch.id}: not implemented yet "
-                          f"({len(failures)} hidden tests waiting)[/dim]")
+            n = len(failures)
+            console.print(f"{ch.id}: not implemented yet ({n} hidden test"
+                          f"{'s' if n != 1 else ''} waiting)", style="dim")
             continue
         if failures or ch.notes:
             console.print(f"\n[bold]{ch.id}[/bold] ({ch.passed_count}/{len(ch.tests)} passed)")
         for note in ch.notes:
-            console.print(f"  [yellow]![/yellow] {note}", markup=False, highlight=False)
+            console.print(Text("  ! ", style="yellow") + Text(note))
         for t in failures:
             head = f"  x {t.name}: {t.doc}" if t.doc else f"  x {t.name}"
             console.print(head, style="red", markup=False, highlight=False)
