@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sys
 import time
@@ -80,10 +81,20 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+# Subcommands live in their own modules, each with add_arguments(name, parser) and
+# run(name, args, env) -> int; `grader` with no subcommand grades (run_grade below).
+COMMANDS: dict[str, str] = {}
+
+
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
     env = env or Environment()
     argv = sys.argv[1:] if argv is None else argv
     try:
+        if argv and argv[0] in COMMANDS:
+            module = importlib.import_module(COMMANDS[argv[0]])
+            parser = _Parser(prog=f"grader {argv[0]}")
+            module.add_arguments(argv[0], parser)
+            return module.run(argv[0], parser.parse_args(argv[1:]), env)
         return run_grade(build_parser().parse_args(argv), env)
     except (UsageError, CatalogError) as exc:
         print(f"grader: error: {exc}", file=env.stderr)
@@ -113,24 +124,34 @@ def run_grade(args, env: Environment) -> int:
     target, label = resolve_target(args, env.root)
     if args.jobs < 1:
         raise UsageError("--jobs must be at least 1")
-    options = runner.Options(
-        mode="in-process" if args.in_process else "isolated", seed=args.seed,
-        timeout_per_test=args.timeout_per_test, timeout_total=args.timeout,
-        memory_mb=args.memory_mb,
-    )
-    started = time.monotonic()
+    options = options_from(args)
     console = env.console()
-    with reports.Progress(console, [c.id for c in challenges]) as progress:
-        with ThreadPoolExecutor(max_workers=args.jobs) as pool:
-            futures = [pool.submit(runner.grade, c, target / c.id, options, progress.update)
-                       for c in challenges]
-            results = [f.result() for f in futures]
-    kit = KitResult(score=kit_score(results), challenges=results, seed=args.seed,
-                    mode=options.mode, version=__version__, target=label,
-                    seconds=round(time.monotonic() - started, 2))
+    kit = grade_kit(challenges, target, label, options, console, args.jobs)
     reports.print_report(kit, console, verbose=args.verbose)
     if args.json:
         reports.write_json(kit, args.json)
     if args.fail_under is not None and kit.score < args.fail_under:
         return ExitCode.BELOW_THRESHOLD
     return ExitCode.OK
+
+
+def options_from(args) -> runner.Options:
+    return runner.Options(
+        mode="in-process" if getattr(args, "in_process", False) else "isolated",
+        seed=args.seed, timeout_per_test=args.timeout_per_test, timeout_total=args.timeout,
+        memory_mb=args.memory_mb,
+    )
+
+
+def grade_kit(challenges, target: Path, label: str, options: runner.Options,
+              console: Console, jobs: int) -> KitResult:
+    """Grade each challenge from target/<id>, `jobs` at a time, with live progress."""
+    started = time.monotonic()
+    with reports.Progress(console, [c.id for c in challenges]) as progress:
+        with ThreadPoolExecutor(max_workers=jobs) as pool:
+            futures = [pool.submit(runner.grade, c, target / c.id, options, progress.update)
+                       for c in challenges]
+            results = [f.result() for f in futures]
+    return KitResult(score=kit_score(results), challenges=results, seed=options.seed,
+                     mode=options.mode, version=__version__, target=label,
+                     seconds=round(time.monotonic() - started, 2))
