@@ -60,6 +60,9 @@ def _enc(v, blobs, make_handle, depth):
     if type(v) is bytes:
         blobs.append(v)
         return {"$": "bytes", "b": len(blobs) - 1}
+    missing = _missing_kind(v)
+    if missing:
+        return {"$": missing}
     pandas = _pandas_kind(v)
     if pandas:
         try:
@@ -78,6 +81,18 @@ def _npy(arr: np.ndarray) -> bytes:
     buf = io.BytesIO()
     np.save(buf, arr, allow_pickle=False)
     return buf.getvalue()
+
+
+def _missing_kind(v) -> str:
+    """'NA' for pandas.NA, 'NaT' for pandas.NaT: the missing-value markers pandas uses."""
+    import sys
+
+    pd = sys.modules.get("pandas")
+    if pd is not None and v is pd.NA:
+        return "NA"
+    if pd is not None and v is pd.NaT:
+        return "NaT"
+    return ""
 
 
 def _pandas_kind(v) -> str:
@@ -136,8 +151,9 @@ def _frame_fallback(v, kind, blobs, make_handle, depth):
         "$": "frame", "kind": kind,
         "columns": enc(list(frame.columns)),
         "dtypes": [str(t) for t in frame.dtypes],
-        "data": [enc(frame[c].to_numpy()) if frame.columns.is_unique
-                 else enc(frame.iloc[:, i].to_numpy()) for i, c in enumerate(frame.columns)],
+        "data": [enc(col.to_numpy()) if col.dtype == object
+                 else enc(col.reset_index(drop=True).rename(None))
+                 for col in (frame.iloc[:, i] for i in range(frame.shape[1]))],
         "index": enc(frame.index.to_numpy()),
         "index_dtype": str(frame.index.dtype),
         "index_name": _plain_name(frame.index.name),
@@ -191,6 +207,10 @@ def _dec(t, blobs, make_remote):
         return _from_fallback(t, rec)
     if tag == "handle":
         return make_remote(t)
+    if tag in ("NA", "NaT"):
+        import pandas as pd
+
+        return pd.NA if tag == "NA" else pd.NaT
     raise WireError(f"unknown tag {tag!r}")
 
 
@@ -225,9 +245,14 @@ def _from_fallback(t, rec):
     columns = rec(t["columns"])
     index = _typed(pd.Index(rec(t["index"]), name=t["index_name"], dtype=object),
                    t.get("index_dtype", "object"))
-    frame = pd.DataFrame({i: _typed(pd.Series(rec(col), index=index, dtype=object), dtype)
-                          for i, (col, dtype) in enumerate(zip(t["data"], t["dtypes"]))},
-                         index=index)
+    columns_data = {}
+    for i, (col, dtype) in enumerate(zip(t["data"], t["dtypes"])):
+        values = rec(col)
+        if isinstance(values, pd.Series):  # a typed column that travelled by Arrow
+            columns_data[i] = values.set_axis(index)
+        else:
+            columns_data[i] = _typed(pd.Series(values, index=index, dtype=object), dtype)
+    frame = pd.DataFrame(columns_data, index=index)
     frame.columns = columns
     if t["kind"] == "series":
         series = frame.iloc[:, 0]

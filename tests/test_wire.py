@@ -95,3 +95,13 @@ def test_object_columns_keep_their_python_values():
     got = roundtrip(df)
     pd.testing.assert_frame_equal(got, df)
     assert got["n"].dtype == object and got.index.dtype == object
+
+
+def test_missing_markers_survive_next_to_object_columns():
+    df = pd.DataFrame({"maybe": pd.array([True, None], dtype="boolean"),
+                       "o": pd.Series([1, None], dtype=object),
+                       "t": pd.to_datetime(["2024-01-01", None])})
+    got = roundtrip(df)
+    pd.testing.assert_frame_equal(got, df)
+    assert roundtrip(pd.NA) is pd.NA and roundtrip(pd.NaT) is pd.NaT
+    assert roundtrip(np.array([pd.NA, 1], dtype=object))[0] is pd.NA

@@ -468,7 +468,7 @@ def test_monitor_alarms_within_two_windows_of_change(submission, rng):
     """On a stream that shifts by one standard deviation, the monitor's first alarm comes after the change point and within two windows of it."""
     k, window, size = 3, 400, 100
     ref = rng.normal(size=(1000, k))
-    monitor = submission.drift.DriftMonitor(ref, window=window, alpha=1e-4)
+    monitor = submission.drift.DriftMonitor(ref, window=window, alpha=1e-5)
     change, after = 40, 2 * window // size
     j = int(rng.integers(k))
     returns = []
@@ -493,14 +493,14 @@ def test_monitor_alarms_stop_once_drift_slides_out(submission, rng):
     """The window slides: once the stream returns to the reference distribution, alarms stop when the changed rows have left the newest `window` rows."""
     k, window, size = 2, 200, 50
     ref = rng.normal(size=(800, k))
-    monitor = submission.drift.DriftMonitor(ref, window=window, alpha=1e-4, psi_threshold=0.5)
-    plan = [0.0] * 4 + [1.5] * 8 + [0.0] * 12
+    monitor = submission.drift.DriftMonitor(ref, window=window, alpha=1e-6, psi_threshold=0.5)
+    plan = [0.0] * 4 + [2.0] * 8 + [0.0] * 8
     for shift in plan:
         batch = rng.normal(size=(size, k))
         batch[:, 1] += shift
         monitor.update(batch)
     alarms = [int(i) for i in monitor.alarms_]
-    clean_from = 12 + window // size  # first batch whose window holds no shifted row
+    clean_from = 12 + window // size - 1  # first batch whose window holds no shifted row
     late = [i for i in alarms if i >= clean_from]
     assert alarms, "expected alarms while the stream was shifted (batches 4-11), got none"
     assert not late, (
