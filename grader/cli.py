@@ -20,7 +20,7 @@ from typing import TextIO
 
 from rich.console import Console
 
-from grader import __version__, reports, runner
+from grader import __version__, reports, runner, state
 from grader.catalog import KIT_ROOT, CatalogError, load_catalog
 from grader.plugin import DEFAULT_SEED
 from grader.scoring import KitResult, kit_score
@@ -83,7 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 # Subcommands live in their own modules, each with add_arguments(name, parser) and
 # run(name, args, env) -> int; `grader` with no subcommand grades (run_grade below).
-COMMANDS: dict[str, str] = {}
+COMMANDS: dict[str, str] = {
+    "list": "grader.learner", "hint": "grader.learner", "reset": "grader.learner",
+    "verify": "grader.learner", "watch": "grader.watch",
+    "export": "grader.interview", "grade": "grader.interview", "batch": "grader.interview",
+}
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -128,6 +132,8 @@ def run_grade(args, env: Environment) -> int:
     console = env.console()
     kit = grade_kit(challenges, target, label, options, console, args.jobs)
     reports.print_report(kit, console, verbose=args.verbose)
+    if target == env.root / "exercises":
+        state.record(env.root, kit, console)
     if args.json:
         reports.write_json(kit, args.json)
     if args.fail_under is not None and kit.score < args.fail_under:

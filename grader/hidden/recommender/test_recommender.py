@@ -174,9 +174,9 @@ def test_similar_items_scores_and_order_match_tfidf_cosine(submission, datasets_
 
 
 def test_similar_items_default_n_is_10(submission, datasets_dir, rng):
-    """similar_items returns 10 products when n is not given."""
+    """fit returns the fitted recommender itself, and similar_items returns 10 products when n is not given."""
     products = catalogue(datasets_dir, rng, n=120)
-    model = fitted(submission, products)
+    model = submission.recommender.ContentRecommender().fit(products.copy())  # fit returns self
     q = int(rng.integers(len(products)))
     pid = int(products["product_id"].iloc[q])
     check_result(model.similar_items(pid), products, oracle_scores(tfidf(products), [q]), [q], 10,

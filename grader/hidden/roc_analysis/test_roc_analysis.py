@@ -91,13 +91,19 @@ def _raises_value_error(func, *args):
     return "returned normally"
 
 
+def _short(a, k=12):
+    """The first k values of an array, rounded, for a readable message."""
+    vals = np.round(np.asarray(a, dtype=float), 4).tolist()
+    return str(vals[:k])[:-1] + (", ...]" if len(vals) > k else "]")
+
+
 def _curves_close(got, want, names):
     assert len(got) == 3, f"expected a tuple of 3 arrays ({', '.join(names)}), got {len(got)} items"
     for name, g, w in zip(names, got, want):
         g = np.asarray(g, dtype=float)
         assert g.shape == w.shape, (
             f"{name}: expected shape {w.shape} (one point per distinct score), got {g.shape}; "
-            f"expected {np.round(w, 4).tolist()}, got {np.round(g, 4).tolist()}"
+            f"expected {_short(w)}, got {_short(g)}"
         )
         np.testing.assert_allclose(g, w, rtol=1e-12, atol=1e-12, err_msg=f"{name} differs")
 
@@ -338,9 +344,7 @@ def test_inputs_not_modified(submission, rng):
 def test_metrics_has_no_sklearn(submission, rng, forbidden_imports):
     """metrics.py is written with NumPy only: it imports neither scikit-learn nor imbalanced-learn."""
     y, scores = _data(rng, "many_ties")
-    got = float(submission.metrics.roc_auc(y, scores))
-    want = skm.roc_auc_score(y, scores)
-    assert abs(got - want) <= 1e-12, f"roc_auc must work first: expected {want!r}, got {got!r}"
+    submission.metrics.roc_auc(y, scores)  # the file must do something before this counts
     assert not forbidden_imports, "forbidden imports: " + "; ".join(forbidden_imports)
 
 
