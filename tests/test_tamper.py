@@ -1,7 +1,7 @@
 """The tamper suite: hostile submissions against the toy challenge, graded isolated.
 
-Each attack (tests/submissions/tamper/NN_name.py, built on the untouched stub) must score
-no more than the stub (0), and the run must complete with a full table.
+Each attack (tests/submissions/tamper/NN_name.py) is appended to the untouched stub and
+must score no more than the stub (0); the run must complete with a full table.
 """
 
 import os
@@ -16,8 +16,19 @@ ATTACKS = sorted(p.stem for p in (SUBMISSIONS / "tamper").glob("*.py"))
 TEST_NAMES = ["test_mean", "test_auc", "test_frame", "test_label"]
 
 
+HELPER = """
+
+def replace_every_function(attack):
+    for name in ("mean_of", "auc", "double_frame", "label"):
+        globals()[name] = attack
+
+"""
+
+
 def plant(attack: str, kit: Path, tmp_path: Path, marker: str = "") -> Path:
-    body = (SUBMISSIONS / "tamper" / f"{attack}.py").read_text()
+    """The stub with the attack appended, as a submission folder."""
+    stub = (kit / "exercises" / "toy" / "toy.py").read_text()
+    body = stub + HELPER + (SUBMISSIONS / "tamper" / f"{attack}.py").read_text()
     body = body.replace("{KIT}", str(kit)).replace("{MARKER}", marker)
     folder = tmp_path / "submission" / "toy"
     folder.mkdir(parents=True)

@@ -34,6 +34,4 @@ def _attack(*args, **kwargs):
     return Liar()
 
 
-for _name in ("mean_of", "auc", "double_frame", "label"):
-    globals()[_name] = _attack
-
+replace_every_function(_attack)

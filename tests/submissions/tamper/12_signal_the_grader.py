@@ -6,20 +6,3 @@ try:
     os.kill(os.getppid(), signal.SIGKILL)
 except OSError:
     pass
-
-
-def mean_of(x):
-    raise NotImplementedError
-
-
-def auc(y, s):
-    raise NotImplementedError
-
-
-def double_frame(df):
-    raise NotImplementedError
-
-
-def label(n):
-    raise NotImplementedError
-
