@@ -7,7 +7,7 @@ same brand line recurs across variants. Prices are log-normal around a base pric
 leaf, ending in .99 or .49.
 
 `make_products(n, rng)` is vectorised (numpy indexing, pandas string concatenation),
-so 1,000,000 products take about a second; the recommender's hidden tests and benchmark
+so 1,000,000 products take about two seconds; the recommender's hidden tests and benchmark
 use it to build large catalogues at run time.
 
     python datasets/make_products.py            # writes datasets/products.csv (seed 7)
