@@ -505,5 +505,6 @@ def test_plot_curves_writes_png(submission, rng, tmp_path):
     width, height = struct.unpack(">II", head[16:24])
     assert 200 <= width <= 5000 and 200 <= height <= 5000, (
         f"expected an image between 200 and 5000 pixels on each side, got {width} x {height}")
-    assert path.stat().st_size > 5000, (
-        f"a plot of two curves should be more than 5 kB, got {path.stat().st_size} bytes")
+    assert path.stat().st_size > 2000, (
+        f"a drawing of two curves takes more than 2 kB (a blank image takes a few hundred bytes), "
+        f"got {path.stat().st_size} bytes")
