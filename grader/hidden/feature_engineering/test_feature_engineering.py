@@ -35,11 +35,15 @@ def words(rng, k, prefix="c"):
     return sorted(names)
 
 
-def categories(rng, n, pool, p_missing=0.0):
-    """n draws from pool with uneven weights, some replaced by None."""
+def categories(rng, n, pool, p_missing=0.0, must_have=()):
+    """n draws from pool with uneven weights, some replaced by None; each must_have value
+    (e.g. a category unseen in train, or None) occurs at least once at a random place."""
     weights = rng.dirichlet(np.ones(len(pool)))
     values = list(rng.choice(pool, size=n, p=weights))
-    return [None if rng.random() < p_missing else v for v in values]
+    values = [None if rng.random() < p_missing else v for v in values]
+    for v, i in zip(must_have, rng.choice(n, size=len(must_have), replace=False)):
+        values[i] = v
+    return values
 
 
 def stamps(rng, n):
@@ -259,8 +263,10 @@ def test_frequency_encode_unseen_and_missing(submission, rng):
     """Categories unseen in train get 0.0; missing values are a category of their own, counted among all train rows."""
     pool = words(rng, 5)
     unseen = words(rng, 3, prefix="new_")
-    train = pd.Series(categories(rng, 200, pool, p_missing=0.15), name="carrier")
-    test = pd.Series(categories(rng, 60, pool + unseen, p_missing=0.2), name="carrier")
+    train = pd.Series(categories(rng, 200, pool, p_missing=0.15, must_have=[None]),
+                      name="carrier")
+    test = pd.Series(categories(rng, 60, pool, p_missing=0.2, must_have=unseen + [None]),
+                     name="carrier")
     got_train, got_test = submission.features.frequency_encode(train, test)
     want_train, want_test = oracle_frequency(list(train), list(test))
     assert_values(got_train, want_train, "train encodings (train has missing values)")
@@ -365,8 +371,8 @@ def test_target_encode_row_never_sees_own_target(submission, rng):
 def test_target_encode_unseen_and_missing(submission, rng):
     """Unseen test categories get the prior (mean of all train targets); missing values are a category of their own."""
     pool, train, y = target_case(rng, p_missing=0.1)
-    test = pd.Series(categories(rng, 60, pool + words(rng, 2, prefix="zz"), p_missing=0.2),
-                     name="dest")
+    test = pd.Series(categories(rng, 60, pool, p_missing=0.2,
+                                must_have=words(rng, 2, prefix="zz") + [None]), name="dest")
     got_train, got_test = submission.features.target_encode(train, y, test, smoothing=5.0,
                                                              n_splits=3, random_state=7)
     want_train, want_test = oracle_target(list(train), y, list(test), 5.0, 3, 7)
@@ -532,7 +538,7 @@ def fe_case(rng, n_train=240, n_test=80):
     }, index=shuffled_index(rng, n_train))
     test = pd.DataFrame({
         t: [as_text(s) for s in stamps(rng, n_test)],
-        c: categories(rng, n_test, pool + words(rng, 2, prefix="new")),
+        c: categories(rng, n_test, pool, must_have=words(rng, 2, prefix="new")),
         x: np.concatenate([rng.gamma(2.0, 300.0, n_test - 4), [-100.0, 0.0, 5e4, 1e5]]),
         "noise": rng.normal(size=n_test),
     }, index=shuffled_index(rng, n_test))
