@@ -109,6 +109,7 @@ def load_manifest(path: Path) -> Challenge:
 
 def load_catalog(root: Path = KIT_ROOT) -> Catalog:
     """Every challenge under root/grader/hidden, sorted by id."""
+    root = Path(root).resolve()
     catalog = Catalog(root=root)
     for manifest in sorted((root / "grader" / "hidden").glob(f"*/{MANIFEST}")):
         challenge = load_manifest(manifest)

@@ -70,12 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="import the code into the test process (fast; not for untrusted code)")
     p.add_argument("--json", type=Path, metavar="PATH", help="write the full result as JSON")
     p.add_argument("--fail-under", type=float, metavar="N", help="exit 1 if the score is below N")
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the hidden inputs")
-    p.add_argument("--timeout-per-test", type=float, metavar="S")
-    p.add_argument("--timeout", type=float, metavar="S", help="time limit per challenge")
-    p.add_argument("--memory-mb", type=int, metavar="N", help="memory cap for submitted code")
-    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                   help="challenges graded at once")
+    add_grading_options(p)
     p.add_argument("-v", "--verbose", action="store_true", help="show every detail")
     p.add_argument("--version", action="version", version=f"grader {__version__}")
     return p
@@ -88,6 +83,15 @@ COMMANDS: dict[str, str] = {
     "verify": "grader.learner", "watch": "grader.watch",
     "export": "grader.interview", "grade": "grader.interview", "batch": "grader.interview",
 }
+
+
+def add_grading_options(p: argparse.ArgumentParser, jobs_help: str = "challenges graded at once"):
+    """The options every grading command shares: seed, limits, parallelism."""
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the hidden inputs")
+    p.add_argument("--timeout-per-test", type=float, metavar="S")
+    p.add_argument("--timeout", type=float, metavar="S", help="time limit per challenge")
+    p.add_argument("--memory-mb", type=int, metavar="N", help="memory cap for submitted code")
+    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help=jobs_help)
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:

@@ -9,6 +9,7 @@ test it was running: the runner starts a fresh child for the tests not yet run.
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import selectors
@@ -19,6 +20,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from grader import scan
 from grader.catalog import Challenge
@@ -37,6 +39,9 @@ class Options:
     timeout_total: float | None = None
     memory_mb: int | None = None
     only: list[str] = field(default_factory=list)  # test names; empty = all
+    # Starts the child pytest; called like subprocess.Popen (the default). Watch mode passes
+    # a pre-warmed fork server here (grader/watch.py) to skip the child's imports.
+    launcher: Callable[..., subprocess.Popen] | None = None
 
 
 def grade(challenge: Challenge, source: Path, options: Options, on_event=None) -> ChallengeResult:
@@ -144,12 +149,12 @@ class _Watch:
         log = open(tmp / "child.log", "ab")
         run_dir = work if in_process else tmp / "trusted"
         run_dir.mkdir(exist_ok=True)
-        proc = subprocess.Popen(
+        proc = (self.options.launcher or subprocess.Popen)(
             self._command(work, tmp, write_fd),
             cwd=run_dir, env=child_environment(), stdin=subprocess.DEVNULL,
             stdout=log, stderr=subprocess.STDOUT, pass_fds=(write_fd,),
             start_new_session=True,
-            preexec_fn=(lambda: limit_resources(memory)) if in_process else None,
+            preexec_fn=functools.partial(limit_resources, memory) if in_process else None,
         )
         os.close(write_fd)
         try:
