@@ -18,6 +18,7 @@ import pytest
 
 from grader import runner
 from grader.catalog import KIT_ROOT, load_catalog
+from grader.watch import ForkServer
 
 CATALOG = load_catalog(KIT_ROOT)
 IDS = CATALOG.ids
@@ -32,8 +33,18 @@ def load_mistakes():
             yield pytest.param(cid, m, id=f"{cid}-{m['name']}")
 
 
-def grade(cid, source, mode="isolated", only=()):
-    return runner.grade(CATALOG.challenges[cid], source, runner.Options(mode=mode, only=list(only)))
+def grade(cid, source, mode="isolated", only=(), launcher=None):
+    options = runner.Options(mode=mode, only=list(only), launcher=launcher)
+    return runner.grade(CATALOG.challenges[cid], source, options)
+
+
+@pytest.fixture(scope="session")
+def warm():
+    """A pre-warmed fork server (as in watch mode): in-process grades skip the child's imports."""
+    server = ForkServer.start()
+    yield server
+    if server is not None:
+        server.close()
 
 
 def describe(result):
@@ -42,8 +53,9 @@ def describe(result):
 
 @pytest.mark.parametrize("mode", ["isolated", "in-process"])
 @pytest.mark.parametrize("cid", IDS)
-def test_reference_scores_100(cid, mode):
-    result = grade(cid, CATALOG.solution_dir(CATALOG.challenges[cid]), mode)
+def test_reference_scores_100(cid, mode, warm):
+    launcher = warm if mode == "in-process" else None
+    result = grade(cid, CATALOG.solution_dir(CATALOG.challenges[cid]), mode, launcher=launcher)
     assert result.score == 100, describe(result)
 
 
@@ -62,14 +74,14 @@ def test_each_challenge_has_six_known_mistakes(cid):
 
 
 @pytest.mark.parametrize("cid, mistake", list(load_mistakes()))
-def test_known_mistake_is_caught(cid, mistake, tmp_path):
+def test_known_mistake_is_caught(cid, mistake, tmp_path, warm):
     reference = CATALOG.solution_dir(CATALOG.challenges[cid])
     shutil.copytree(reference, tmp_path / cid)
     target = tmp_path / cid / mistake["file"]
     text = target.read_text()
     assert text.count(mistake["old"]) == 1, f"'old' must occur exactly once in {mistake['file']}"
     target.write_text(text.replace(mistake["old"], mistake["new"]))
-    result = grade(cid, tmp_path / cid, "in-process", only=mistake["caught_by"])
+    result = grade(cid, tmp_path / cid, "in-process", only=mistake["caught_by"], launcher=warm)
     names = {t.name for t in result.tests} | {t.name.split("[")[0] for t in result.tests}
     missing = set(mistake["caught_by"]) - names
     assert not missing, f"caught_by names tests that do not exist: {missing}"
