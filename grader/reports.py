@@ -26,12 +26,12 @@ MAX_MESSAGE_LINES = 8
 
 def score_table(result: KitResult) -> Table:
     table = Table(title=f"Grading {result.target} ({result.mode})", title_justify="left")
-    table.add_column("challenge")
-    table.add_column("difficulty")
+    table.add_column("challenge", no_wrap=True)
+    table.add_column("difficulty", overflow="fold")
     table.add_column("tests", justify="right")
     table.add_column("score", justify="right")
     table.add_column("time", justify="right")
-    table.add_column("status")
+    table.add_column("status", no_wrap=True)
     for ch in result.challenges:
         table.add_row(
             ch.id, ch.difficulty, f"{ch.passed_count}/{len(ch.tests)}", f"{ch.score:.0f}",
