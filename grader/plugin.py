@@ -42,6 +42,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "points(n): points this hidden test is worth (default 1)")
     fd = config.getoption("--grader-results-fd")
     config.stash[_STREAM] = os.fdopen(fd, "w", buffering=1) if fd is not None else None
+    _start_early(config)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -99,23 +100,41 @@ def manifest(request):
 @pytest.fixture(scope="session")
 def submission(request, manifest, tmp_path_factory):
     """The person's modules: `submission.<module>.<name>` (see docs/authoring.md)."""
-    folder = request.config.getoption("--grader-submission")
+    sub = request.config.stash.get(_EARLY, None) or _open(
+        request.config, manifest, tmp_path_factory.getbasetemp())
+    yield sub
+    sub.close()
+
+
+def _open(config, manifest, scratch: Path):
+    folder = config.getoption("--grader-submission")
     if not folder:
         raise pytest.UsageError("hidden tests need --grader-submission FOLDER")
     kit = manifest.hidden_dir.resolve().parents[2]  # <kit>/grader/hidden/<id>
     denied = [kit / "solutions", kit / "grader" / "hidden", kit / "tests", kit / ".git"]
-    private = request.config.getoption("--grader-private")
-    sub = open_submission(
+    private = config.getoption("--grader-private")
+    return open_submission(
         Path(folder),
         manifest,
-        mode=request.config.getoption("--grader-mode"),
-        call_timeout=request.config.getoption("--grader-call-timeout") or manifest.timeout_per_test,
-        memory_mb=request.config.getoption("--grader-memory-mb") or manifest.memory_mb,
+        mode=config.getoption("--grader-mode"),
+        call_timeout=config.getoption("--grader-call-timeout") or manifest.timeout_per_test,
+        memory_mb=config.getoption("--grader-memory-mb") or manifest.memory_mb,
         denied=denied + ([Path(private)] if private else []),
-        writable=[tmp_path_factory.getbasetemp()],
+        writable=[scratch],
     )
-    yield sub
-    sub.close()
+
+
+def _start_early(config) -> None:
+    """Isolated runs from the runner: start the worker before collection, so its imports
+    overlap the trusted side's. (The runner names the hidden folder as --rootdir.)"""
+    manifest_path = Path(config.rootpath) / "manifest.toml"
+    basetemp = config.getoption("basetemp")
+    if (config.getoption("--grader-mode") != "isolated" or not basetemp
+            or not config.getoption("--grader-submission") or not manifest_path.exists()):
+        return
+    scratch = Path(basetemp).parent  # pytest empties and recreates basetemp itself
+    scratch.mkdir(parents=True, exist_ok=True)
+    config.stash[_EARLY] = _open(config, load_manifest(manifest_path), scratch).start()
 
 
 @pytest.fixture(scope="session")
@@ -148,6 +167,7 @@ def rng(request, seed):
 # ---------------------------------------------------------------- internals
 
 _STREAM = pytest.StashKey()
+_EARLY = pytest.StashKey()
 _VERDICT = pytest.StashKey()
 
 

@@ -117,6 +117,7 @@ class _Watch:
     def _command(self, work: Path, tmp: Path, fd: int) -> list[str]:
         trusted = tmp / "trusted"
         trusted.mkdir(exist_ok=True)
+        (tmp / "scratch").mkdir(exist_ok=True)  # pytest creates its basetemp inside
         skip = trusted / "skip.txt"
         skip.write_text("\n".join(self.verdicts))
         ini = trusted / "pytest.ini"
@@ -133,7 +134,7 @@ class _Watch:
             "--grader-call-timeout", str(self.call_timeout),
             "--grader-skip", str(skip),
             "--grader-private", str(trusted),
-            "--basetemp", str(tmp / "scratch"),
+            "--basetemp", str(tmp / "scratch" / "pytest"),
         ]
         if self.options.memory_mb:
             cmd += ["--grader-memory-mb", str(self.options.memory_mb)]

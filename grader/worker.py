@@ -55,6 +55,16 @@ class _Worker:
         self.folder = folder
         self.objects: dict[int, object] = {}
         self.ids: dict[int, int] = {}  # id(obj) -> handle id, so `fit` returning self is stable
+        self.imported: dict[str, object] = {}
+
+    def preload(self, names: list[str]) -> None:
+        """Import the person's modules before the first request, while the trusted side
+        collects its tests; a failure is kept and raised when the module is asked for."""
+        for name in names:
+            try:
+                self.imported[name] = import_module(self.folder, name)
+            except SubmissionImportError as exc:
+                self.imported[name] = exc
 
     def handle(self, obj) -> dict:
         key = id(obj)
@@ -72,7 +82,10 @@ class _Worker:
 
     def execute(self, op: str, args: tuple):
         if op == "module":
-            return import_module(self.folder, args[0])
+            module = self.imported.get(args[0]) or import_module(self.folder, args[0])
+            if isinstance(module, BaseException):
+                raise module
+            return module
         target, *rest = args
         if op == "getattr":
             return getattr(target, rest[0])
@@ -131,11 +144,12 @@ def _describe_error(exc: BaseException, folder: Path) -> dict:
 
 
 def worker_main(argv: list[str]) -> None:
-    folder, fd, denied, writable = Path(argv[0]), int(argv[1]), argv[2], argv[3]
+    folder, fd, denied, writable, modules = Path(argv[0]), int(argv[1]), *argv[2:5]
     restrict_filesystem(denied=[Path(p) for p in denied.split(os.pathsep) if p],
                         writable=[Path(p) for p in writable.split(os.pathsep) if p])
     sock = socket.socket(fileno=fd)
     worker = _Worker(folder)
+    worker.preload([m for m in modules.split(",") if m])
     while True:
         try:
             request = wire.recv(sock)
@@ -258,6 +272,12 @@ class RemoteSubmission:
             if server._gen == self.generation:
                 server.stop()
 
+    def start(self) -> "RemoteSubmission":
+        """Start the worker now (it imports the person's modules while tests are collected)."""
+        if self._proc is None:
+            self._start()
+        return self
+
     def close(self) -> None:
         self._kill()
 
@@ -301,7 +321,8 @@ class RemoteSubmission:
         memory, cpu = self._memory_mb, self._cpu_seconds
         self._proc = subprocess.Popen(
             [sys.executable, "-m", "grader.worker", str(self._folder), str(child.fileno()),
-             os.pathsep.join(self._denied), os.pathsep.join([str(self._folder)] + self._writable)],
+             os.pathsep.join(self._denied), os.pathsep.join([str(self._folder)] + self._writable),
+             ",".join(self._names)],
             cwd=self._folder, env=env, stdin=subprocess.DEVNULL, pass_fds=(child.fileno(),),
             start_new_session=True, preexec_fn=lambda: _worker_limits(memory, cpu),
         )
