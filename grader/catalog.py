@@ -24,6 +24,7 @@ class Forbidden:
 
     file: str
     modules: tuple[str, ...]
+    test: str = ""  # the hidden test that a violation fails, whatever the child reports
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def load_manifest(path: Path) -> Challenge:
         raise CatalogError(f"{path}: missing key(s) {', '.join(missing)}")
     limits = data.get("limits", {})
     forbidden = tuple(
-        Forbidden(file=f["file"], modules=tuple(f["modules"])) for f in data.get("forbidden", [])
+        Forbidden(file=f["file"], modules=tuple(f["modules"]), test=f.get("test", ""))
+        for f in data.get("forbidden", [])
     )
     for f in forbidden:
         if f.file not in data["files"]:

@@ -53,9 +53,17 @@ def grade(challenge: Challenge, source: Path, options: Options, on_event=None) -
         missing = copy_submission(source, challenge.files, work)
         notes = [f"{name} is missing from {source}" for name in missing]
         integrity = [str(f) for f in scan.integrity(work, challenge.files)]
+        violations = {rule.test: scan.forbidden_imports(work, (rule,))
+                      for rule in challenge.forbidden if rule.test}
         watch = _Watch(challenge, options, on_event)
         watch.run(work, tmp)
     tests = watch.results()
+    for t in tests:
+        found = violations.get(t.name) or violations.get(t.name.split("[")[0])
+        if found:  # decided here, from the trusted side's own scan
+            t.passed, t.points, t.kind = False, 0.0, "failed"
+            t.message = "forbidden import: " + "; ".join(found)
+    integrity += [f for found in violations.values() for f in found]
     score = challenge_score(tests)
     return ChallengeResult(
         id=challenge.id,

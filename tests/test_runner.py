@@ -104,3 +104,17 @@ def test_engine_counts_tests_independently_of_the_child(toy_kit, tmp_path):
     assert len(result.tests) == 4
     assert [t.name for t in result.tests if not t.passed] == ["test_mean"]
     assert json.dumps([t.message for t in result.tests])
+
+
+def test_forbidden_import_fails_the_test_the_manifest_names(toy_kit, tmp_path):
+    """The engine's own scan fails the named test, whatever the child process reports."""
+    manifest = toy_kit / "grader" / "hidden" / "toy" / "manifest.toml"
+    manifest.write_text(manifest.read_text() + '\n[[forbidden]]\nfile = "toy.py"\n'
+                        'modules = ["sklearn"]\ntest = "test_auc"\n')
+    body = (toy_kit / "solutions" / "toy" / "toy.py").read_text() + (
+        "\nfrom sklearn.metrics import roc_auc_score as auc\n")
+    result = grade(toy_kit, "toy", write_submission(tmp_path, body))
+    verdicts = {t.name: t.passed for t in result.tests}
+    assert verdicts == {"test_mean": True, "test_auc": False, "test_frame": True, "test_label": True}
+    assert "forbidden import: toy.py line" in result.tests[1].message
+    assert any("imports sklearn.metrics" in f for f in result.integrity)
