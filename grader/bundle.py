@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
-from grader.catalog import Catalog, Challenge
+from grader.catalog import Catalog, Challenge, load_hints
 from grader.sandbox import child_environment
 
 EXERCISE_SUFFIXES = {".py", ".md", ".txt", ".csv", ".json", ".toml"}
@@ -232,10 +232,7 @@ def hints_markdown(challenges: list[Challenge]) -> str:
     """The hints of each challenge (grader/hidden/<id>/hints.toml) as plain Markdown."""
     parts = ["# Hints\n\nRead a hint only when stuck: each one gives away more than the last.\n"]
     for c in challenges:
-        path = c.hidden_dir / "hints.toml"
-        hints = tomllib.loads(path.read_text(encoding="utf-8")).get("hint", []) \
-            if path.is_file() else []
-        steps = "\n".join(f"{i}. {h['text'].strip()}" for i, h in enumerate(hints, 1))
+        steps = "\n".join(f"{i}. {text}" for i, text in enumerate(load_hints(c), 1))
         parts.append(f"## {c.id}: {c.title}\n\n{steps or 'No hints for this exercise.'}\n")
     return "\n".join(parts)
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 KIT_ROOT = Path(__file__).resolve().parent.parent
 MANIFEST = "manifest.toml"
+HINTS = "hints.toml"
 
 
 class CatalogError(Exception):
@@ -109,6 +110,18 @@ def load_manifest(path: Path) -> Challenge:
     )
 
 
+def load_hints(challenge: Challenge) -> list[str]:
+    """The challenge's hints in order, nudge first (grader/hidden/<id>/hints.toml); [] if none."""
+    file = challenge.hidden_dir / HINTS
+    if not file.is_file():
+        return []
+    try:
+        data = tomllib.loads(file.read_text(encoding="utf-8"))
+        return [str(h["text"]).strip() for h in data.get("hint", [])]
+    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        raise CatalogError(f"{file}: cannot read hints: {exc}") from None
+
+
 def load_catalog(root: Path = KIT_ROOT) -> Catalog:
     """Every challenge under root/grader/hidden, sorted by id."""
     root = Path(root).resolve()
@@ -119,10 +132,10 @@ def load_catalog(root: Path = KIT_ROOT) -> Catalog:
     return catalog
 
 
-def check_catalog(catalog: Catalog) -> list[str]:
+def check_catalog(catalog: Catalog, challenges: list[Challenge] | None = None) -> list[str]:
     """Problems a maintainer must fix: manifests naming files that do not exist, mirrors missing."""
     problems = []
-    for c in catalog.challenges.values():
+    for c in challenges or catalog.challenges.values():
         for folder in (catalog.exercise_dir(c), catalog.solution_dir(c)):
             for name in c.files:
                 if not (folder / name).is_file():

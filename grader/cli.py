@@ -85,13 +85,24 @@ COMMANDS: dict[str, str] = {
 }
 
 
-def add_grading_options(p: argparse.ArgumentParser, jobs_help: str = "challenges graded at once"):
-    """The options every grading command shares: seed, limits, parallelism."""
+def add_grading_options(p: argparse.ArgumentParser,
+                        jobs_help: str | None = "challenges graded at once") -> None:
+    """The options every grading command shares: seed, limits, and (unless jobs_help is None)
+    parallelism."""
     p.add_argument("--seed", type=int, default=DEFAULT_SEED, help="seed of the hidden inputs")
     p.add_argument("--timeout-per-test", type=float, metavar="S")
     p.add_argument("--timeout", type=float, metavar="S", help="time limit per challenge")
     p.add_argument("--memory-mb", type=int, metavar="N", help="memory cap for submitted code")
-    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1, help=jobs_help)
+    if jobs_help is not None:
+        p.add_argument("--jobs", "-j", type=_at_least_one, default=os.cpu_count() or 1,
+                       metavar="N", help=jobs_help)
+
+
+def _at_least_one(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
 
 
 def main(argv: list[str] | None = None, env: Environment | None = None) -> int:
@@ -130,8 +141,6 @@ def run_grade(args, env: Environment) -> int:
     if not challenges:
         raise UsageError(f"no challenges found under {env.root / 'grader' / 'hidden'}")
     target, label = resolve_target(args, env.root)
-    if args.jobs < 1:
-        raise UsageError("--jobs must be at least 1")
     options = options_from(args)
     console = env.console()
     kit = grade_kit(challenges, target, label, options, console, args.jobs)

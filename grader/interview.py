@@ -90,8 +90,6 @@ def run_export(args, env: cli.Environment) -> int:
 
 
 def run_grade(args, env: cli.Environment) -> int:
-    if args.jobs < 1:
-        raise cli.UsageError("--jobs must be at least 1")
     catalog = load_catalog(env.root)
     label, console = str(args.submission), env.console()
     try:
@@ -121,20 +119,14 @@ def run_grade(args, env: cli.Environment) -> int:
 
 def reproduce_command(args, ids: list[str]) -> str:
     """The command that grades the same submission the same way (same seed and limits)."""
-    argv = ["grader", "grade", str(args.submission), "--challenges", *ids, "--seed", str(args.seed)]
-    for flag, value in (("--timeout-per-test", args.timeout_per_test),
-                        ("--timeout", args.timeout), ("--memory-mb", args.memory_mb)):
-        if value is not None:
-            argv += [flag, f"{value:g}"]
-    return shlex.join(argv)
+    return shlex.join(["grader", "grade", str(args.submission), "--challenges", *ids,
+                       *_shared_flags(args)])
 
 
 # --------------------------------------------------------------------------- batch
 
 
 def run_batch(args, env: cli.Environment) -> int:
-    if args.jobs < 1:
-        raise cli.UsageError("--jobs must be at least 1")
     if not args.submissions.is_dir():
         raise cli.UsageError(f"submissions folder {args.submissions} does not exist")
     catalog = load_catalog(env.root)
@@ -171,12 +163,18 @@ def submission_entries(folder: Path, out: Path) -> list[Path]:
 
 def _grade_argv(args) -> list[str]:
     """The `grader grade` options every submission of the batch shares."""
-    argv = ["--jobs", "1", "--seed", str(args.seed)]
+    argv = ["--jobs", "1", *_shared_flags(args)]
+    return argv + (["--challenges", *args.challenges] if args.challenges else [])
+
+
+def _shared_flags(args) -> list[str]:
+    """The seed and limits of args as `grader grade` options, so a grade can be repeated."""
+    argv = ["--seed", str(args.seed)]
     for flag, value in (("--timeout-per-test", args.timeout_per_test),
                         ("--timeout", args.timeout), ("--memory-mb", args.memory_mb)):
         if value is not None:
-            argv += [flag, str(value)]
-    return argv + (["--challenges", *args.challenges] if args.challenges else [])
+            argv += [flag, f"{value:g}"]
+    return argv
 
 
 def grade_entry(root: Path, entry: Path, options: list[str], tmp: Path, budget: float) -> dict:

@@ -8,22 +8,18 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
-import tomllib
 from datetime import datetime
 from pathlib import Path
 
 from rich.table import Table
 from rich.text import Text
 
-from grader import cli, runner, state
-from grader.catalog import Catalog, Challenge, check_catalog, load_catalog
-from grader.plugin import DEFAULT_SEED
+from grader import cli, state
+from grader.catalog import Catalog, CatalogError, Challenge, check_catalog, load_catalog, load_hints
 from grader.scoring import Status
 
-HINTS = "hints.toml"
 DIFFICULTY_RANK = {"easy": 0, "medium": 1, "high": 2}
 MIN_LEAK_CHARS = 30  # a reference line this long found in a hint counts as leaked solution
 NOT_DONE = 1  # exit code: reset was cancelled, or verify found a problem
@@ -39,8 +35,7 @@ def add_arguments(name: str, parser) -> None:
         parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
     elif name == "verify":
         parser.add_argument("ids", nargs="*", metavar="ID", help="challenges (default: all)")
-        parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-        parser.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1)
+        cli.add_grading_options(parser)
 
 
 def run(name: str, args, env) -> int:
@@ -70,18 +65,6 @@ def progress_bar(catalog: Catalog, entries: dict[str, dict], width: int = 24) ->
     filled = round(width * mean / 100)
     return Text.assemble("progress ", ("█" * filled, "green"), ("░" * (width - filled), "dim"),
                          f" {done}/{len(ids)} challenges at 100, mean best score {mean:.0f}")
-
-
-def load_hints(challenge: Challenge) -> list[str]:
-    """The challenge's hints in order (nudge first); [] when it has none."""
-    file = challenge.hidden_dir / HINTS
-    if not file.is_file():
-        return []
-    try:
-        data = tomllib.loads(file.read_text(encoding="utf-8"))
-        return [str(h["text"]).strip() for h in data.get("hint", [])]
-    except (tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
-        raise cli.UsageError(f"{file}: cannot read hints: {exc}") from None
 
 
 # ---------------------------------------------------------------- list
@@ -193,16 +176,13 @@ def _free_name(path: Path) -> Path:
 
 
 def run_verify(catalog: Catalog, args, env) -> int:
-    if args.jobs < 1:
-        raise cli.UsageError("--jobs must be at least 1")
     challenges = catalog.select(args.ids)
     console = env.console()
-    chosen = {c.id for c in challenges}
-    problems = [p for p in check_catalog(catalog) if p.split(":")[0] in chosen]
+    problems = check_catalog(catalog, challenges)
     problems += [p for c in challenges for p in hint_problems(catalog, c)]
     console.print(f"files and hints of {len(challenges)} challenge(s): "
                   f"{'ok' if not problems else f'{len(problems)} problem(s)'}")
-    options = runner.Options(mode="isolated", seed=args.seed)
+    options = cli.options_from(args)
     for label, want in (("exercises", "stub"), ("solutions", "reference")):
         kit = cli.grade_kit(challenges, env.root / label, f"{label}/", options, console, args.jobs)
         found = [p for ch in kit.challenges if (p := _score_problem(ch, want))]
@@ -232,7 +212,7 @@ def hint_problems(catalog: Catalog, challenge: Challenge) -> list[str]:
     """A hints file that does not parse, or a hint that quotes a line of the reference."""
     try:
         hints = load_hints(challenge)
-    except cli.UsageError as exc:
+    except CatalogError as exc:
         return [f"{challenge.id}: {exc}"]
     problems = []
     for name in challenge.files:

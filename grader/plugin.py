@@ -18,7 +18,7 @@ import pytest
 
 from grader import scan
 from grader.catalog import load_manifest
-from grader.sandbox import open_submission
+from grader.sandbox import SubmissionCrash, SubmissionTimeout, location_in, open_submission
 
 DEFAULT_SEED = 20240601
 
@@ -192,9 +192,8 @@ def _classify(excinfo, item) -> tuple[str, str]:
     if excinfo is None:
         return "failed", "the test failed"
     exc = excinfo.value
-    kind = {"SubmissionTimeout": "timeout", "SubmissionCrash": "crashed"}.get(type(exc).__name__)
-    if kind:
-        return kind, str(exc)
+    if isinstance(exc, (SubmissionTimeout, SubmissionCrash)):
+        return ("timeout" if isinstance(exc, SubmissionTimeout) else "crashed"), str(exc)
     if isinstance(exc, NotImplementedError):
         detail = str(exc).strip()
         return "not_implemented", "not implemented yet" + (f": {detail}" if detail else "")
@@ -206,14 +205,7 @@ def _classify(excinfo, item) -> tuple[str, str]:
 
 
 def _submission_frame(excinfo, item) -> str:
-    """'in cleaning.py, line 12, in clean' for the deepest frame inside the person's files."""
+    """Where in the person's files the error was raised (passed along from the worker)."""
     folder = item.config.getoption("--grader-submission")
     where = getattr(excinfo.value, "submission_location", "")
-    if where or not folder:
-        return where
-    folder = str(Path(folder).resolve())
-    for entry in reversed(excinfo.traceback):
-        path = str(entry.path)
-        if path.startswith(folder):
-            return f"in {Path(path).name}, line {entry.lineno + 1}, in {entry.name}"
-    return ""
+    return where or (location_in(excinfo.tb, folder) if folder else "")

@@ -24,7 +24,7 @@ from typing import Callable
 
 from grader import scan
 from grader.catalog import Challenge
-from grader.sandbox import child_environment, copy_submission, limit_resources
+from grader.sandbox import child_environment, copy_submission, kill_group, limit_resources
 from grader.scoring import ChallengeResult, TestResult, challenge_score, challenge_status
 
 MAX_CONSECUTIVE_CRASHES = 3
@@ -55,9 +55,9 @@ def grade(challenge: Challenge, source: Path, options: Options, on_event=None) -
         integrity = [str(f) for f in scan.integrity(work, challenge.files)]
         violations = {rule.test: scan.forbidden_imports(work, (rule,))
                       for rule in challenge.forbidden if rule.test}
-        watch = _Watch(challenge, options, on_event)
-        watch.run(work, tmp)
-    tests = watch.results()
+        child = _ChildRun(challenge, options, on_event)
+        child.run(work, tmp)
+    tests = child.results()
     for t in tests:
         found = violations.get(t.name) or violations.get(t.name.split("[")[0])
         if found:  # decided here, from the trusted side's own scan
@@ -74,11 +74,11 @@ def grade(challenge: Challenge, source: Path, options: Options, on_event=None) -
         tests=tests,
         seconds=round(time.monotonic() - started, 2),
         integrity=integrity,
-        notes=notes + watch.notes,
+        notes=notes + child.notes,
     )
 
 
-class _Watch:
+class _ChildRun:
     """Runs the child pytest until every collected test has a verdict or time runs out."""
 
     def __init__(self, challenge: Challenge, options: Options, on_event):
@@ -169,7 +169,7 @@ class _Watch:
         try:
             return self._follow(proc, os.fdopen(read_fd, "rb", buffering=0), deadline)
         finally:
-            _kill_group(proc)
+            kill_group(proc)
             log.close()
 
     def _follow(self, proc, stream, deadline: float) -> str:
@@ -236,15 +236,3 @@ def _death(code: int | None) -> str:
         why = " (likely the memory cap)" if name in ("SIGKILL", "SIGSEGV", "SIGABRT") else ""
         return f"the test process was killed by {name}{why} while running this test"
     return f"the test process exited (code {code}) while running this test"
-
-
-def _kill_group(proc: subprocess.Popen) -> None:
-    """Kill the child and everything it started (its session's process group)."""
-    try:
-        os.killpg(proc.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    try:
-        proc.wait(timeout=5)
-    except subprocess.TimeoutExpired:
-        pass

@@ -13,6 +13,8 @@ import importlib
 import os
 import resource
 import shutil
+import signal
+import subprocess
 import sys
 import traceback
 from pathlib import Path
@@ -20,16 +22,24 @@ from pathlib import Path
 from grader import probes
 
 
-class SubmissionImportError(Exception):
-    """The person's module could not be imported (syntax error, exception at import...)."""
+class SubmissionImportError(BaseException):
+    """The person's module could not be imported (syntax error, exception at import...).
+
+    This and the two below derive from BaseException, so a hidden test's
+    pytest.raises(Exception) can never mistake them for an error the code raised on purpose.
+    """
+
+
+class SubmissionTimeout(BaseException):
+    """A call into the submission did not return in time."""
+
+
+class SubmissionCrash(BaseException):
+    """The submission's process died, or tried to end itself, during a call."""
 
 
 class SubmissionError(Exception):
     """The submission raised an exception that is not a built-in type; names the original."""
-
-
-class MissingFileError(Exception):
-    """The submission folder lacks a file the manifest names."""
 
 
 def copy_submission(source: Path, files: tuple[str, ...], dest: Path) -> list[str]:
@@ -96,17 +106,30 @@ def open_submission(folder: Path, manifest, mode: str, call_timeout: float, memo
                             denied=denied, writable=writable)
 
 
+def location_in(tb, folder: Path) -> str:
+    """'in cleaning.py, line 12, in clean': the deepest frame of tb inside the person's folder."""
+    folder = str(Path(folder).resolve())
+    for frame in reversed(traceback.extract_tb(tb)):
+        if frame.filename.startswith(folder):
+            return f"in {Path(frame.filename).name}, line {frame.lineno}, in {frame.name}"
+    return ""
+
+
 def import_error_message(name: str, exc: BaseException, folder: Path) -> str:
     """'could not import cleaning.py: SyntaxError: ... (line 3)' in the person's own terms."""
-    where = ""
     if isinstance(exc, SyntaxError) and exc.lineno:
-        where = f" (line {exc.lineno})"
+        where = f"line {exc.lineno}"
     else:
-        for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-            if frame.filename.startswith(str(folder)):
-                where = f" ({Path(frame.filename).name}, line {frame.lineno})"
-                break
-    return f"could not import {name}.py: {type(exc).__name__}: {exc}{where}"
+        where = location_in(exc.__traceback__, folder)
+    return f"could not import {name}.py: {type(exc).__name__}: {exc}" + (f" ({where})" if where else "")
+
+
+def kill_group(proc) -> None:
+    """Kill a child started with start_new_session=True and everything in its group."""
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=5)
 
 
 def import_module(folder: Path, name: str):
@@ -120,7 +143,54 @@ def import_module(folder: Path, name: str):
         raise SubmissionImportError(import_error_message(name, exc, folder)) from None
 
 
-class LocalSubmission:
+class Submission:
+    """What hidden tests call as `submission`; the two modes differ only in where `run` runs.
+
+    `submission.<module>` is one of the person's modules (the manifest's files); the
+    helpers below answer questions about their objects with plain data.
+    """
+
+    def __init__(self, folder: Path, modules: tuple[str, ...]):
+        self._folder = Path(folder).resolve()
+        self._names = modules
+
+    def __getattr__(self, name: str):
+        if name.startswith("_") or name not in self._names:
+            raise AttributeError(f"the submission has no module {name!r}")
+        return self._module(name)
+
+    def _module(self, name: str):
+        raise NotImplementedError
+
+    def run(self, func, *args, **kwargs):
+        """Run a trusted, importable function next to the submission."""
+        raise NotImplementedError
+
+    def inputs_after(self, func, *args, **kwargs):
+        """(result, args, kwargs) after calling func, to check that inputs were not mutated."""
+        return self.run(probes.inputs_after, func, *args, **kwargs)
+
+    def describe(self, obj):
+        """An estimator as plain data: {"class", "module", "params"}, recursively."""
+        return self.run(probes.describe, obj)
+
+    @contextlib.contextmanager
+    def serve(self, target: str, **kwargs):
+        """Serve `module:factory(**kwargs)` on a loopback port; yields the base URL."""
+        module, _, factory = target.partition(":")
+        app = getattr(getattr(self, module), factory)(**kwargs)
+        server = self.run(probes.start_server, app)
+        try:
+            yield server.url
+        finally:
+            with contextlib.suppress(SubmissionCrash):  # it died with its process already
+                server.stop()
+
+    def close(self) -> None:
+        pass
+
+
+class LocalSubmission(Submission):
     """The person's modules imported into this very process (--in-process).
 
     Fast and easy to debug, but the code shares memory with the tests: a hostile
@@ -128,42 +198,16 @@ class LocalSubmission:
     """
 
     def __init__(self, folder: Path, modules: tuple[str, ...]):
-        self._folder = Path(folder)
-        self._names = modules
+        super().__init__(folder, modules)
         self._modules: dict[str, object] = {}
 
-    def __getattr__(self, name: str):
-        if name.startswith("_") or name not in self._names:
-            raise AttributeError(f"the submission has no module {name!r}")
+    def _module(self, name: str):
         if name not in self._modules:
             self._modules[name] = import_module(self._folder, name)
         return self._modules[name]
 
     def run(self, func, *args, **kwargs):
-        """Run a trusted, importable function on the submission's side (here: locally)."""
         return func(*args, **kwargs)
-
-    def inputs_after(self, func, *args, **kwargs):
-        """(result, args, kwargs) after calling func, to check that inputs were not mutated."""
-        return probes.inputs_after(func, *args, **kwargs)
-
-    def describe(self, obj):
-        """An estimator as plain data: {"class", "module", "params"}, recursively."""
-        return probes.describe(obj)
-
-    @contextlib.contextmanager
-    def serve(self, target: str, **kwargs):
-        """Serve `module:factory(**kwargs)` on a loopback port; yields the base URL."""
-        module, _, factory = target.partition(":")
-        app = getattr(getattr(self, module), factory)(**kwargs)
-        server = probes.Server(app).start()
-        try:
-            yield server.url
-        finally:
-            server.stop()
-
-    def close(self) -> None:
-        pass
 
 
 # ---------------------------------------------------------------- filesystem isolation (Landlock)

@@ -34,8 +34,8 @@ SUSPICIOUS_CALLS = {
     "os.kill": "sends signals to processes (os.kill)",
     "os._exit": "ends the process abruptly (os._exit)",
     "sys.exit": "ends the process (sys.exit)",
-    "os.execv": "replaces the process (os.exec*)",
-    "os.spawnv": "starts processes (os.spawn*)",
+    "os.exec*": "replaces the process (os.exec*)",
+    "os.spawn*": "starts processes (os.spawn*)",
 }
 KIT_PATH_WORDS = ("solutions", "grader", "hidden", "/proc", "site-packages", "..")
 
@@ -122,7 +122,7 @@ def integrity(folder: Path, files: tuple[str, ...]) -> list[Finding]:
             if isinstance(node, ast.Call):
                 called = _dotted(node.func)
                 for key, what in SUSPICIOUS_CALLS.items():
-                    if called == key or (key.startswith("os.exec") and called.startswith("os.exec")):
+                    if called == key or (key.endswith("*") and called.startswith(key[:-1])):
                         findings.append(Finding(name, node.lineno, what))
                         break
             elif isinstance(node, ast.Constant) and isinstance(node.value, str):

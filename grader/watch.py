@@ -27,9 +27,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from grader import cli, reports, state
-from grader.catalog import load_catalog
-from grader.learner import learning_order, load_hints, progress_bar
-from grader.plugin import DEFAULT_SEED
+from grader.catalog import load_catalog, load_hints
+from grader.learner import learning_order, progress_bar
 from grader.sandbox import child_environment
 from grader.scoring import ChallengeResult, Status
 
@@ -47,10 +46,7 @@ def add_arguments(name: str, parser) -> None:
                         help="run the code in the isolated worker, as `grader ID` does")
     parser.add_argument("--cold-start", action="store_true",
                         help="start every grading process from scratch (no fork server)")
-    parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    parser.add_argument("--timeout-per-test", type=float, metavar="S")
-    parser.add_argument("--timeout", type=float, metavar="S")
-    parser.add_argument("--memory-mb", type=int, metavar="N")
+    cli.add_grading_options(parser, jobs_help=None)
 
 
 def run(name: str, args, env) -> int:

@@ -23,28 +23,23 @@ import socket
 import subprocess
 import sys
 import time
-import traceback
 import uuid
 from pathlib import Path
 
-from grader import probes, wire
+from grader import wire
 from grader.sandbox import (
+    Submission,
+    SubmissionCrash,
     SubmissionError,
     SubmissionImportError,
+    SubmissionTimeout,
     child_environment,
     import_module,
+    kill_group,
     limit_resources,
+    location_in,
     restrict_filesystem,
 )
-
-
-class SubmissionTimeout(BaseException):
-    """A call into the submission did not return in time (BaseException: never caught by
-    a hidden test's pytest.raises(Exception))."""
-
-
-class SubmissionCrash(BaseException):
-    """The submission's process died, or tried to end itself, during a call."""
 
 
 # ====================================================================== worker side
@@ -132,11 +127,7 @@ class _WorkerUnpickler(pickle.Unpickler):
 
 def _describe_error(exc: BaseException, folder: Path) -> dict:
     name = type(exc).__name__
-    where = ""
-    for frame in reversed(traceback.extract_tb(exc.__traceback__)):
-        if frame.filename.startswith(str(folder)):
-            where = f"in {Path(frame.filename).name}, line {frame.lineno}, in {frame.name}"
-            break
+    where = location_in(exc.__traceback__, folder)
     args = list(exc.args) if all(isinstance(a, (str, int, float, type(None)))
                                  for a in exc.args) else None
     return {"type": name, "builtin": getattr(builtins, name, None) is type(exc),
@@ -219,14 +210,13 @@ class _Pickler(pickle.Pickler):
         return None
 
 
-class RemoteSubmission:
+class RemoteSubmission(Submission):
     """The person's modules, living in an untrusted worker process (isolated mode)."""
 
     def __init__(self, folder: Path, modules: tuple[str, ...], call_timeout: float,
                  memory_mb: int, cpu_seconds: float | None = None,
                  denied: list[Path] = (), writable: list[Path] = ()):
-        self._folder = Path(folder).resolve()
-        self._names = modules
+        super().__init__(folder, modules)
         self._timeout = call_timeout
         self._memory_mb = memory_mb
         self._cpu_seconds = cpu_seconds
@@ -239,11 +229,7 @@ class RemoteSubmission:
         self._modules: dict[str, Remote] = {}
         self.generation = 0
 
-    # ---- the fixture's API (same as LocalSubmission)
-
-    def __getattr__(self, name: str):
-        if name.startswith("_") or name not in self._names:
-            raise AttributeError(f"the submission has no module {name!r}")
+    def _module(self, name: str):
         module = self._modules.get(name)
         if module is None or module._gen != self.generation:
             module = self.request("module", name, label=f"import {name}")
@@ -251,26 +237,8 @@ class RemoteSubmission:
         return module
 
     def run(self, func, *args, **kwargs):
-        """Run a trusted, importable function next to the submission."""
         label = f"{getattr(func, '__name__', 'function')}()"
         return self.request("call", func, args, kwargs, label=label)
-
-    def inputs_after(self, func, *args, **kwargs):
-        return self.run(probes.inputs_after, func, *args, **kwargs)
-
-    def describe(self, obj):
-        return self.run(probes.describe, obj)
-
-    @contextlib.contextmanager
-    def serve(self, target: str, **kwargs):
-        module, _, factory = target.partition(":")
-        app = getattr(getattr(self, module), factory)(**kwargs)
-        server = self.run(probes.start_server, app)
-        try:
-            yield server.url
-        finally:
-            if server._gen == self.generation:
-                server.stop()
 
     def start(self) -> "RemoteSubmission":
         """Start the worker now (it imports the person's modules while tests are collected)."""
@@ -338,10 +306,7 @@ class RemoteSubmission:
         if proc is None:
             return ""
         code = proc.poll()
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(proc.pid, signal.SIGKILL)
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            proc.wait(timeout=5)
+        kill_group(proc)
         kill_by_token(self._token)
         self.generation += 1
         if code is None:

@@ -52,7 +52,7 @@ def test_fail_under_met_by_solutions(toy_kit):
 @pytest.mark.parametrize("argv, words", [
     (["nope"], "unknown challenge nope"),
     (["--submission", "/no/such/folder"], "does not exist"),
-    (["--jobs", "0"], "--jobs must be at least 1"),
+    (["--jobs", "0"], "--jobs/-j: must be at least 1"),
     (["--bogus"], "unrecognized arguments"),
 ])
 def test_usage_errors_exit_2_with_one_line(toy_kit, argv, words):

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from grader import runner
+from conftest import grade as conftest_grade
 from grader.catalog import KIT_ROOT, load_catalog
 from grader.watch import ForkServer
 
@@ -33,9 +33,9 @@ def load_mistakes():
             yield pytest.param(cid, m, id=f"{cid}-{m['name']}")
 
 
-def grade(cid, source, mode="isolated", only=(), launcher=None):
-    options = runner.Options(mode=mode, only=list(only), launcher=launcher)
-    return runner.grade(CATALOG.challenges[cid], source, options)
+def grade(cid, folder, mode="isolated", **options):
+    """Grade challenge cid from folder (a copy of its exercises/<cid>)."""
+    return conftest_grade(KIT_ROOT, cid, folder.parent, mode, **options)
 
 
 @pytest.fixture(scope="session")
@@ -81,7 +81,8 @@ def test_known_mistake_is_caught(cid, mistake, tmp_path, warm):
     text = target.read_text()
     assert text.count(mistake["old"]) == 1, f"'old' must occur exactly once in {mistake['file']}"
     target.write_text(text.replace(mistake["old"], mistake["new"]))
-    result = grade(cid, tmp_path / cid, "in-process", only=mistake["caught_by"], launcher=warm)
+    result = grade(cid, tmp_path / cid, "in-process", only=list(mistake["caught_by"]),
+                   launcher=warm)
     names = {t.name for t in result.tests} | {t.name.split("[")[0] for t in result.tests}
     missing = set(mistake["caught_by"]) - names
     assert not missing, f"caught_by names tests that do not exist: {missing}"

@@ -139,7 +139,7 @@ def test_malicious_zip_is_refused_and_writes_nothing(toy_kit, tmp_path, monkeypa
 @pytest.mark.parametrize("argv, words", [
     (["grade", "/no/such/thing.zip"], "does not exist"),
     (["grade", "{empty}"], "no challenge folder found"),
-    (["grade", "{empty}", "--jobs", "0"], "--jobs must be at least 1"),
+    (["grade", "{empty}", "--jobs", "0"], "--jobs/-j: must be at least 1"),
     (["grade", "{empty}", "--in-process"], "unrecognized arguments"),
     (["batch", "/no/such/folder", "--out", "g.csv"], "does not exist"),
     (["batch", "{empty}"], "required: --out"),

@@ -23,10 +23,11 @@ def test_integrity_lists_dynamic_code_processes_and_kit_paths(tmp_path):
     (tmp_path / "x.py").write_text(
         "import os, subprocess, ctypes, socket\n"
         "exec('1')\neval('2')\nos.system('ls')\n__import__('json')\n"
-        "open('../../solutions/x/x.py')\n")
+        "open('../../solutions/x/x.py')\n"
+        "os.execvp('sh', ['sh'])\nos.spawnl(os.P_NOWAIT, 'sh')\n")
     whats = {f.what for f in scan.integrity(tmp_path, ("x.py",))}
     for word in ("subprocess", "ctypes", "socket", "exec", "eval", "os.system", "__import__",
-                 "outside the submission"):
+                 "outside the submission", "os.exec*", "os.spawn*"):
         assert any(word in w for w in whats), (word, whats)
 
 
